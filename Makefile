@@ -1,0 +1,63 @@
+# Child Online Safety Hub. `make site` builds the offline site; `make test` runs every check.
+# Targets are idempotent: stamps make them near-instant when nothing changed.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE := site
+SOURCES := mkdocs.yml $(shell find docs modules data overrides scripts -type f -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: site test serve bench report linkcheck-external check clean deps test-deps
+
+site: $(SITE)/.built
+
+$(VENV)/.site-deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(SITE)/.built: $(VENV)/.site-deps $(SOURCES)
+	$(PY) -m scripts.build_site $(SITE)
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# Playwright cannot download its own browser here: use Debian's chromium.
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# axe-core (accessibility engine) from the npm registry, pinned in package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test-deps: $(VENV)/.test-deps /usr/bin/chromium node_modules/axe-core/axe.min.js
+
+test: site test-deps
+	$(PY) -m pytest
+
+check: $(VENV)/.site-deps
+	$(PY) -m scripts.modules check
+	$(PY) -m scripts.directory check
+
+serve: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs serve
+
+bench: $(VENV)/.site-deps
+	$(PY) -m scripts.bench
+
+report: $(VENV)/.site-deps
+	@mkdir -p build
+	$(PY) -m scripts.directory report > build/directory-report.md
+	@echo "Written build/directory-report.md"
+
+# Needs a network: checks every external address in the directory data. Not part of `make test`.
+linkcheck-external: $(VENV)/.test-deps
+	@mkdir -p build
+	$(PY) -m scripts.directory urls > build/directory-urls.txt
+	$(VENV)/bin/linkchecker --no-status --check-extern --no-robots --stdin < build/directory-urls.txt
+
+clean:
+	rm -rf $(SITE) build

@@ -1,0 +1,62 @@
+"""The one MkDocs hook: a thin layer that calls the project's plain functions in scripts/.
+
+Moving to another static site builder means replacing this file, not the logic behind it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `scripts` importable as a package
+    sys.path.insert(0, str(ROOT))
+
+from scripts import site_build  # noqa: E402
+from scripts.errors import ContentError  # noqa: E402
+
+STAGING = ROOT / "build" / "docs"
+_state: dict = {}
+
+
+@event_priority(100)  # before mkdocs-static-i18n, which reads the docs folder we point to
+def on_config(config, **_):
+    # mkdocs-static-i18n runs a nested build per language with the same config: stage only once.
+    if Path(config.docs_dir) == STAGING:
+        return config
+    source = Path(config.docs_dir)
+    try:
+        pages = site_build.generated_pages(ROOT, site_build.LANGUAGES)
+        site_build.stage_docs(source, STAGING, pages)
+    except ContentError as exc:
+        raise PluginError(f"The sources have problems; nothing was built:\n{exc}") from None
+    _state["source_docs"] = source
+    config.docs_dir = str(STAGING)
+    return config
+
+
+def on_serve(server, config, builder, **_):
+    # Live preview: rebuild when a source changes (the staging folder itself is not watched).
+    for folder in ("docs", "modules", "data", "overrides", "scripts"):
+        server.watch(str(ROOT / folder))
+    return server
+
+
+def on_post_page(output, page, config, **_):
+    return site_build.finish_page(output, page.file.dest_uri)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has merged the search entries of every language
+def on_post_build(config, **_):
+    site_dir = Path(config.site_dir)
+    if not (site_dir / "search" / "search_index.json").exists():
+        return
+    # mkdocs-static-i18n calls on_post_build once per language; act once all languages are written.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    site_build.write_search_indexes(site_dir)
+    for relative, text in site_build.generated_site_files(ROOT).items():
+        (site_dir / relative).write_text(text, encoding="utf-8")

@@ -1,0 +1,131 @@
+"""Real-browser checks (Debian chromium via Playwright) over file:// with every non-file request blocked."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import AXE, LANGUAGES, lang_root
+
+
+def open_page(page, site_dir, lang, name="index.html"):
+    page.goto((lang_root(site_dir, lang) / name).as_uri())
+    return page
+
+
+def home_query(site_dir, lang):
+    """A word from the language's own home page title, to search for."""
+    index = json.loads((lang_root(site_dir, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    home = next(d for d in index["docs"] if d["location"] == "index.html")
+    text = re.sub(r"<[^>]+>", " ", home["text"])
+    words = sorted({w for w in re.findall(r"\w{6,}", text) if not w.isdigit()}, key=len, reverse=True)
+    assert words, f"{lang}: no searchable words on the home page"
+    return words[0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_only_this_languages_pages(offline_page, site_dir, lang):
+    page = open_page(offline_page, site_dir, lang)
+    query = home_query(site_dir, lang)
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    page.fill("input.md-search__input", query)
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for(timeout=15000)
+    root = lang_root(site_dir, lang).as_uri() + "/"
+    hrefs = [results.nth(i).evaluate("a => a.href") for i in range(results.count())]
+    assert hrefs
+    others = [f"/{other}/" for other in LANGUAGES if other not in ("en", lang)]
+    for href in hrefs:
+        assert href.startswith(root), f"{lang}: result outside the language: {href}"
+        assert not any(o in href[len(root) - 1:] for o in others), f"{lang}: result in another language: {href}"
+
+
+def test_language_switcher_keeps_the_page(offline_page, site_dir):
+    page = open_page(offline_page, site_dir, "fr", "browsing-safely.html")
+    for lang in LANGUAGES:
+        link = page.locator(f"a.md-select__link[hreflang='{lang}']")
+        target = link.evaluate("a => a.href")
+        expected = (lang_root(site_dir, lang) / "browsing-safely.html").as_uri()
+        assert target == expected, f"switcher to {lang}: {target}"
+    page.locator("a.md-select__link[hreflang='es']").evaluate("a => a.click()")
+    page.wait_for_url("**/es/browsing-safely.html")
+
+
+def test_quick_exit_replaces_the_page(browser, site_dir):
+    context = browser.new_context()
+    page = context.new_page()  # a fresh tab: history.length starts at 1
+    page.goto((site_dir / "get-help.html").as_uri())
+    assert page.evaluate("history.length") == 1
+    page.click("#quick-exit")
+    page.wait_for_url("**/neutral.html")
+    assert page.evaluate("history.length") == 1, "Back would return to the site"
+    assert "Child" not in page.title() and "help" not in page.content().lower()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_quick_exit_keyboard_shortcut(browser, site_dir, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((lang_root(site_dir, lang) / "index.html").as_uri())
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("**/neutral.html")
+    assert page.evaluate("history.length") == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_readable_and_navigable_without_javascript(nojs_page, site_dir, lang):
+    page = open_page(nojs_page, site_dir, lang)
+    article = page.locator("article.md-content__inner")
+    assert len(article.inner_text().strip()) > 300
+    nav_links = page.locator("nav.md-nav--primary a.md-nav__link")
+    assert nav_links.count() >= 3
+    assert page.locator("#quick-exit").is_visible()
+    # Following a navigation link works without scripts.
+    page.locator("#get-help-now").click()
+    page.wait_for_url("**/get-help.html")
+    assert page.locator("h1").count() == 1
+
+
+def test_storage_stays_empty(offline_page, site_dir):
+    page = open_page(offline_page, site_dir, "en")
+    page.locator("label[for='__search']").first.click()
+    page.fill("input.md-search__input", "help")
+    page.wait_for_timeout(500)
+    stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert stored == [0, 0, ""], stored
+
+
+def run_axe(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accessibility_axe(make_offline_page, site_dir, lang, scheme):
+    assert AXE.exists(), "axe-core missing: run `make test-deps`"
+    problems = []
+    for name in ("index.html", "browsing-safely.html"):
+        page = make_offline_page(color_scheme=scheme)
+        open_page(page, site_dir, lang, name)
+        problems += [f"{lang}/{name} [{scheme}]: {p}" for p in run_axe(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_arabic_phone_number_renders_left_to_right(offline_page, site_dir):
+    page = open_page(offline_page, site_dir, "ar", "get-help.html")
+    runs = page.locator("bdi[dir='ltr']")
+    if runs.count() == 0:
+        pytest.skip("no digits on this page yet")
+    assert runs.first.evaluate("e => getComputedStyle(e).direction") == "ltr"
