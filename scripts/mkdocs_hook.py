@@ -18,7 +18,7 @@ from scripts import site_build  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 
 STAGING = ROOT / "build" / "docs"
-_state: dict = {}
+_english_templates: dict[str, str] = {}
 
 
 @event_priority(100)  # before mkdocs-static-i18n, which reads the docs folder we point to
@@ -32,7 +32,6 @@ def on_config(config, **_):
         site_build.stage_docs(source, STAGING, pages)
     except ContentError as exc:
         raise PluginError(f"The sources have problems; nothing was built:\n{exc}") from None
-    _state["source_docs"] = source
     config.docs_dir = str(STAGING)
     return config
 
@@ -48,6 +47,13 @@ def on_post_page(output, page, config, **_):
     return site_build.finish_page(output, page.file.dest_uri)
 
 
+def on_post_template(output, template_name, config, **_):
+    # Static templates (404.html) are written at the site root by every language's build; keep the English one.
+    if template_name.endswith(".html") and config.theme["language"] == site_build.DEFAULT_LANGUAGE:
+        _english_templates[template_name] = site_build.finish_page(output, template_name)
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has merged the search entries of every language
 def on_post_build(config, **_):
     site_dir = Path(config.site_dir)
@@ -58,5 +64,7 @@ def on_post_build(config, **_):
     if i18n is not None and getattr(i18n, "building", False):
         return
     site_build.write_search_indexes(site_dir)
+    for template_name, output in _english_templates.items():
+        (site_dir / template_name).write_text(output, encoding="utf-8")
     for relative, text in site_build.generated_site_files(ROOT).items():
         (site_dir / relative).write_text(text, encoding="utf-8")

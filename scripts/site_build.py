@@ -90,8 +90,27 @@ def language_of_location(location: str, languages: Sequence[str] = LANGUAGES) ->
 LUNR_LANGUAGES = {"en": "en", "fr": "fr", "es": "es", "pt": "pt", "ar": "ar"}
 
 
+# The search index is loaded with every page, so it counts against the first-view budget (see scripts/bench.py).
+# Each entry keeps its title and the opening words of its text; hundreds of country pages are found by name.
+SEARCH_TEXT_WORDS = 40
+SEARCH_TITLE_ONLY = ("directory/", "maintainers/")
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def compact_search_entry(doc: dict, words: int = SEARCH_TEXT_WORDS) -> dict | None:
+    """A smaller copy of one search entry, or None when the entry is dropped (sections of title-only pages)."""
+    location = doc["location"]
+    if location.startswith(SEARCH_TITLE_ONLY) and location != "directory/index.html":
+        if "#" in location:
+            return None
+        return {**doc, "text": ""}
+    text = _HTML_TAG.sub(" ", doc.get("text", "")).split()
+    shortened = " ".join(text[:words]) + (" …" if len(text) > words else "")
+    return {**doc, "text": shortened}
+
+
 def split_search_index(index: dict, languages: Sequence[str] = LANGUAGES) -> dict[str, dict]:
-    """One search index per language, with locations relative to that language's root folder."""
+    """One compact search index per language, with locations relative to that language's root folder."""
     result = {}
     for lang in languages:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
@@ -99,7 +118,9 @@ def split_search_index(index: dict, languages: Sequence[str] = LANGUAGES) -> dic
         for doc in index.get("docs", []):
             if language_of_location(doc["location"], languages) != lang:
                 continue
-            docs.append({**doc, "location": doc["location"][len(prefix):]})
+            entry = compact_search_entry({**doc, "location": doc["location"][len(prefix):]})
+            if entry is not None:
+                docs.append(entry)
         config = dict(index.get("config", {}))
         if lang in LUNR_LANGUAGES:
             config["lang"] = [LUNR_LANGUAGES[lang]]

@@ -90,3 +90,16 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
         build_site.build(site, bad_config)
     assert (site / "index.html").read_text() == "previous edition"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site"]  # no temp folder left behind
+
+
+def test_search_entries_are_compacted_for_the_first_view_budget():
+    long_text = "<p>" + " ".join(f"word{i}" for i in range(100)) + "</p>"
+    entry = site_build.compact_search_entry({"location": "parents/grooming.html#signs", "title": "Signs",
+                                             "text": long_text})
+    assert entry["title"] == "Signs"
+    assert entry["text"].split()[:2] == ["word0", "word1"] and entry["text"].endswith("word39 …")
+    assert "<p>" not in entry["text"]
+    # Country pages are found by their name; their sections are not indexed.
+    assert site_build.compact_search_entry({"location": "directory/ke.html#services", "title": "x", "text": "y"}) is None
+    assert site_build.compact_search_entry({"location": "directory/ke.html", "title": "Kenya", "text": "y"})["text"] == ""
+    assert site_build.compact_search_entry({"location": "directory/index.html", "title": "All", "text": "Kenya"})["text"] == "Kenya"
