@@ -24,6 +24,7 @@ class PageScan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.fetched: list[str] = []
         self.ids: set[str] = set()
+        self.duplicate_ids: set[str] = set()
         self.html_attrs: dict = {}
         self.inline_urls: list[str] = []
 
@@ -32,6 +33,8 @@ class PageScan(HTMLParser):
         if tag == "html":
             self.html_attrs = attrs
         if attrs.get("id"):
+            if attrs["id"] in self.ids:
+                self.duplicate_ids.add(attrs["id"])
             self.ids.add(attrs["id"])
         for name in ("src", "href", "srcset", "poster", "data", "xlink:href"):
             value = attrs.get(name)
@@ -68,6 +71,8 @@ def test_every_page_is_offline_safe_and_has_quick_exit_lang_and_dir(site_dir):
         for url in found.fetched:
             if EXTERNAL.match(url) or url.startswith(("http:", "https:")):
                 problems.append(f"{rel}: loads {url}")
+        if found.duplicate_ids:
+            problems.append(f"{rel}: duplicate ids {sorted(found.duplicate_ids)}")
         if "quick-exit" not in found.ids:
             problems.append(f"{rel}: no quick exit")
         if "get-help-now" not in found.ids:
