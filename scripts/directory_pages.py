@@ -288,7 +288,8 @@ def country_page(page: Page, code: str, by_code: dict[str, CountryFile]) -> str:
         title = page.t("country_title", country=page.country(code))
     out = [front_matter(title), f"# {esc(title)}\n",
            danger_html(page, None if code == WORLD else own) + "\n",
-           f"[{page.t('get_help_link')}](../get-help.md) · [{page.t('all_countries')}](index.md)\n"]
+           f"[{page.t('get_help_link')}](../get-help.md) · [{page.t('all_countries')}](index.md)\n"
+           "{: .dir-page-links }\n"]
     if code == WORLD:
         out += [card_html(page, s, None) + "\n" for s in ordered_services(world)]
     else:

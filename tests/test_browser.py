@@ -140,3 +140,16 @@ def test_arabic_phone_number_renders_left_to_right(offline_page, site_dir):
         assert link.evaluate("e => getComputedStyle(e).direction") == "ltr", link.inner_text()
     # And the page itself is right-to-left around them.
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+# The countries with the most services (and the worldwide page), in every language: the longest help cards.
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("country", ["gb", "fr", "de", "nl", "br", "ke", "001"])
+def test_country_page_prints_as_one_page_help_card(offline_page, site_dir, lang, country):
+    page_path = f"directory/{country}.html"
+    offline_page.goto((lang_root(site_dir, lang) / page_path).as_uri())
+    offline_page.emulate_media(media="print")
+    assert not offline_page.locator("#quick-exit").is_visible()  # no buttons on paper
+    pdf = offline_page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"{lang}/{page_path} prints on {pages} pages"
