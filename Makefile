@@ -11,17 +11,17 @@ SOURCES := mkdocs.yml $(shell find docs modules data overrides scripts -type f -
 
 site: $(SITE)/.built
 
-$(VENV)/.site-deps: requirements.txt
+$(VENV)/.site-deps: requirements.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
 $(SITE)/.built: $(VENV)/.site-deps $(SOURCES)
 	$(PY) -m scripts.build_site $(SITE)
 	touch $@
 
-$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $@
 
 # Playwright cannot download its own browser here: use Debian's chromium.
