@@ -45,11 +45,23 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
 @dataclass
-class Module:
+class TranslatedSource:
+    """A folder with one language-neutral YAML file and one `<lang>.yaml` text per language."""
+
     folder: Path
-    data: dict                                          # module.yaml
+    data: dict                                            # module.yaml, terms.yaml or plan.yaml
     texts: dict[str, dict] = field(default_factory=dict)  # language -> <lang>.yaml
 
+    def text_path(self, lang: str) -> Path:
+        return self.folder / f"{lang}.yaml"
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang in self.texts]
+
+
+@dataclass
+class Module(TranslatedSource):
     @property
     def audience(self) -> str:
         return self.folder.parent.name
@@ -66,9 +78,6 @@ class Module:
     def meta_path(self) -> Path:
         return self.folder / "module.yaml"
 
-    def text_path(self, lang: str) -> Path:
-        return self.folder / f"{lang}.yaml"
-
     def page_path(self, lang: str) -> str:
         """Docs-relative Markdown path of this module's page in `lang`."""
         return f"{lang}/{self.audience}/{self.slug}.md"
@@ -77,10 +86,6 @@ class Module:
     def site_path(self) -> str:
         """Path of the English page relative to the site root; other languages add "<lang>/" in front."""
         return f"{self.audience}/{self.slug}.html"
-
-    @property
-    def languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.texts]
 
     @property
     def duration(self) -> int:
@@ -92,11 +97,7 @@ class Module:
 
 
 @dataclass
-class Glossary:
-    folder: Path
-    data: dict                                          # terms.yaml
-    texts: dict[str, dict] = field(default_factory=dict)
-
+class Glossary(TranslatedSource):
     @property
     def term_ids(self) -> list[str]:
         return [str(t.get("id")) for t in _dicts(self.data.get("terms"))]
@@ -105,17 +106,9 @@ class Glossary:
     def avoid_ids(self) -> list[str]:
         return [str(t.get("id")) for t in _dicts(self.data.get("avoid"))]
 
-    @property
-    def languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.texts]
-
 
 @dataclass
-class Workshop:
-    folder: Path
-    data: dict                                          # plan.yaml
-    texts: dict[str, dict] = field(default_factory=dict)
-
+class Workshop(TranslatedSource):
     @property
     def id(self) -> str:
         return str(self.data.get("id", self.folder.name))
@@ -124,19 +117,12 @@ class Workshop:
     def plan_path(self) -> Path:
         return self.folder / "plan.yaml"
 
-    def text_path(self, lang: str) -> Path:
-        return self.folder / f"{lang}.yaml"
-
     def page_path(self, lang: str) -> str:
         return f"{lang}/workshops/{self.id}.md"
 
     @property
     def site_path(self) -> str:
         return f"workshops/{self.id}.html"
-
-    @property
-    def languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.texts]
 
 
 @dataclass
