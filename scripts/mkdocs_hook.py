@@ -37,7 +37,9 @@ def on_config(config, **_):
 
 
 def on_serve(server, config, builder, **_):
-    # Live preview: rebuild when a source changes (the staging folder itself is not watched).
+    # Live preview: rebuild when a source changes. MkDocs watches docs_dir, which is now the staging folder that
+    # every build rewrites: unwatch it, or each build would trigger the next.
+    server.unwatch(str(STAGING))
     for folder in ("docs", "modules", "data", "overrides", "scripts"):
         server.watch(str(ROOT / folder))
     return server
