@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SITE := site
 SOURCES := mkdocs.yml $(shell find docs modules data overrides scripts -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: site test serve bench report linkcheck-external check clean deps test-deps
+.PHONY: site test serve bench report linkcheck-external check clean deps test-deps usb
 
 site: $(SITE)/.built
 
@@ -33,7 +33,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test-deps: $(VENV)/.test-deps /usr/bin/chromium node_modules/axe-core/axe.min.js
+# Debian's minisign: the tests check that the standard tool verifies our signatures.
+/usr/bin/minisign:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq minisign >/dev/null
+
+test-deps: $(VENV)/.test-deps /usr/bin/chromium /usr/bin/minisign node_modules/axe-core/axe.min.js
 
 test: site test-deps
 	$(PY) -m pytest
@@ -47,6 +51,11 @@ serve: $(VENV)/.site-deps
 
 bench: $(VENV)/.site-deps
 	$(PY) -m scripts.bench
+
+# The signed USB edition in dist/usb and dist/<name>-<edition>.zip (README: USB edition). Needs the signing key:
+# HUB_SIGNING_KEY=/path/to/minisign.key, default ~/.config/hub/minisign.key; never inside the repository.
+usb: site
+	$(PY) -m scripts.usb_bundle --site $(SITE) --dist dist
 
 report: $(VENV)/.site-deps
 	@mkdir -p build

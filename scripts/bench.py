@@ -1,4 +1,5 @@
-"""`make bench`: build time, page count, site size, and the first-view weight of the heaviest page.
+"""`make bench`: build time, page count, site size, and the first-view weight of the heaviest page; then the USB
+bundle's size by part and its largest files when dist/usb exists (`make usb`).
 
 First view = what a first visit to one page loads: the HTML, its stylesheets and scripts, and (because the search
 box is on every page) the search worker, the language's search index and the lunr language files it needs.
@@ -17,6 +18,8 @@ from scripts.build_site import build
 from scripts.site_build import DEFAULT_LANGUAGE, LUNR_LANGUAGES, page_language
 
 BUDGET_BYTES = 150 * 1024
+BUNDLE_BUDGET_BYTES = 150 * 1000 * 1000  # the whole USB bundle (dist/usb), to fit small sticks and slow copies
+BUNDLE_DIR = Path(__file__).resolve().parent.parent / "dist" / "usb"
 _ASSET = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"#?]+\.(?:js|css))"', re.I)
 
 
@@ -72,11 +75,54 @@ def report(site: Path, seconds: float | None) -> str:
     return "\n".join(lines)
 
 
+def bundle_parts(bundle: Path) -> dict[str, list[tuple[str, int]]]:
+    """The bundle's files by part: site (without PDFs), PDFs, ZIMs, other (start page, README, sums, tools)."""
+    parts: dict[str, list[tuple[str, int]]] = {"site": [], "PDFs": [], "ZIMs": [], "other": []}
+    for file in sorted(f for f in bundle.rglob("*") if f.is_file()):
+        relative = file.relative_to(bundle).as_posix()
+        if file.suffix.lower() == ".pdf":
+            part = "PDFs"
+        elif file.suffix.lower() == ".zim":
+            part = "ZIMs"
+        elif relative.startswith("site/"):
+            part = "site"
+        else:
+            part = "other"
+        parts[part].append((relative, file.stat().st_size))
+    return parts
+
+
+def bundle_report(bundle: Path, largest: int = 10) -> str:
+    """`make bench` for the USB edition: size by part, the largest files, and the budget."""
+    if not bundle.is_dir():
+        return f"USB bundle          not built ({bundle} does not exist; `make usb` builds it)"
+    parts = bundle_parts(bundle)
+    sizes = {name: sum(size for _, size in files) for name, files in parts.items()}
+    total = sum(sizes.values())
+    lines = [f"USB bundle          {bundle}"]
+    for name, files in parts.items():
+        lines.append(f"    {name:<15} {sizes[name] / 1e6:8.1f} MB  ({len(files)} files)")
+    verdict = "within" if total <= BUNDLE_BUDGET_BYTES else "OVER"
+    lines.append(f"    {'total':<15} {total / 1e6:8.1f} MB  {verdict} the {BUNDLE_BUDGET_BYTES / 1e6:.0f} MB budget "
+                 f"({total / BUNDLE_BUDGET_BYTES:.0%} of it)")
+    if sizes["site"]:
+        lines.append(f"    ZIMs are {sizes['ZIMs'] / sizes['site']:.0%} of the site's size")
+    lines.append("largest files:")
+    every = [item for files in parts.values() for item in files]
+    for relative, size in sorted(every, key=lambda item: -item[1])[:largest]:
+        lines.append(f"    {size / 1e6:7.2f} MB  {relative}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
+    if "--bundle" in argv[1:]:  # only the USB bundle, without building the site again
+        print(bundle_report(BUNDLE_DIR))
+        return 0
     with tempfile.TemporaryDirectory(prefix="hub-bench-") as tmp:
         site = Path(tmp) / "site"
         seconds = build(site)
         print(report(site, seconds))
+    print(bundle_report(BUNDLE_DIR))
     return 0
 
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `scripts` importable as a package
     sys.path.insert(0, str(ROOT))
 
-from scripts import site_build  # noqa: E402
+from scripts import edition, site_build  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 
 STAGING = ROOT / "build" / "docs"
@@ -30,6 +30,7 @@ def on_config(config, **_):
     try:
         pages = site_build.generated_pages(ROOT, site_build.LANGUAGES)
         site_build.stage_docs(source, STAGING, pages)
+        config.extra["edition"] = edition.edition_config(ROOT)  # page footers show the edition and commit
     except ContentError as exc:
         raise PluginError(f"The sources have problems; nothing was built:\n{exc}") from None
     config.docs_dir = str(STAGING)

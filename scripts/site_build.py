@@ -23,7 +23,7 @@ RTL_LANGUAGES = frozenset({"ar"})
 
 # Modules that turn source data into pages. Each exposes generate_pages(root, languages) -> {docs path: markdown}
 # and may expose site_files(root) -> {site-root path: text}.
-GENERATORS = ("scripts.modules", "scripts.directory")
+GENERATORS = ("scripts.modules", "scripts.directory", "scripts.edition")
 
 
 def available_generators(names: Iterable[str] | None = None) -> list:
