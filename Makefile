@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SITE := site
 SOURCES := mkdocs.yml $(shell find docs modules data overrides scripts -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: site test serve bench report linkcheck-external check clean deps test-deps usb
+.PHONY: site test serve bench report i18n-report linkcheck-external check clean deps test-deps usb
 
 site: $(SITE)/.built
 
@@ -16,12 +16,19 @@ $(VENV)/.site-deps: requirements.txt constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-$(SITE)/.built: $(VENV)/.site-deps $(SOURCES)
+$(SITE)/.built: $(VENV)/.site-deps $(VENV)/.pdf-libs $(SOURCES)
 	$(PY) -m scripts.build_site $(SITE)
 	touch $@
 
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	touch $@
+
+# WeasyPrint (PDF workshop kit) draws text with Pango and HarfBuzz from Debian; fonts are vendored in scripts/fonts.
+$(VENV)/.pdf-libs: $(VENV)/.site-deps
+	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
+	$(PY) -c "import weasyprint"
 	touch $@
 
 # Playwright cannot download its own browser here: use Debian's chromium.
@@ -45,6 +52,7 @@ test: site test-deps
 check: $(VENV)/.site-deps
 	$(PY) -m scripts.modules check
 	$(PY) -m scripts.directory check
+	$(PY) -m scripts.i18n check
 
 serve: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs serve
@@ -61,6 +69,10 @@ report: $(VENV)/.site-deps
 	@mkdir -p build
 	$(PY) -m scripts.directory report > build/directory-report.md
 	@echo "Written build/directory-report.md"
+
+# Every translation that is missing or made from an older English text (also in the site: maintainers/translations).
+i18n-report: $(VENV)/.site-deps
+	$(PY) -m scripts.i18n report
 
 # Needs a network: checks every external address in the directory data. Not part of `make test`.
 linkcheck-external: $(VENV)/.test-deps

@@ -17,6 +17,8 @@ from pathlib import Path
 from scripts.build_site import build
 from scripts.site_build import DEFAULT_LANGUAGE, LUNR_LANGUAGES, page_language
 
+ROOT = Path(__file__).resolve().parent.parent
+
 BUDGET_BYTES = 150 * 1024
 BUNDLE_BUDGET_BYTES = 150 * 1000 * 1000  # the whole USB bundle (dist/usb), to fit small sticks and slow copies
 BUNDLE_DIR = Path(__file__).resolve().parent.parent / "dist" / "usb"
@@ -114,6 +116,32 @@ def bundle_report(bundle: Path, largest: int = 10) -> str:
     return "\n".join(lines)
 
 
+def kit_report() -> str:
+    """Time of the printable workshop kit: from the cache (what a rebuild costs) and cold for one language."""
+    import time
+
+    from scripts import kit, kit_pdf
+
+    css = kit.stylesheet()
+    started = time.perf_counter()
+    documents, slides = kit.kit_documents(ROOT)
+    pdfs, rendered = kit_pdf.render_all(documents, dict.fromkeys(documents, css))
+    warm = time.perf_counter() - started
+    english = {path: html for path, html in documents.items() if not path.split("/", 1)[0] in kit.LANGUAGES[1:]}
+    with tempfile.TemporaryDirectory(prefix="hub-bench-kit-") as tmp:
+        started = time.perf_counter()
+        kit_pdf.render_all(english, dict.fromkeys(english, css), cache_dir=Path(tmp))
+        cold = time.perf_counter() - started
+    size = sum(len(data) for data in pdfs.values())
+    largest = max(pdfs.items(), key=lambda item: len(item[1]))
+    return "\n".join([
+        f"workshop kit        {len(pdfs):8d} PDFs, {size / 1024 / 1024:.1f} MB, and {len(slides)} slide decks",
+        f"    PDF time {warm:7.1f} s with the cache ({rendered} rendered anew)",
+        f"    PDF time {cold:7.1f} s cold for English alone ({len(english)} PDFs; six languages take about six times as long)",
+        f"    largest PDF {len(largest[1]) / 1024:6.1f} KB: {largest[0]}",
+    ])
+
+
 def main(argv: list[str]) -> int:
     if "--bundle" in argv[1:]:  # only the USB bundle, without building the site again
         print(bundle_report(BUNDLE_DIR))
@@ -122,6 +150,7 @@ def main(argv: list[str]) -> int:
         site = Path(tmp) / "site"
         seconds = build(site)
         print(report(site, seconds))
+    print(kit_report())
     print(bundle_report(BUNDLE_DIR))
     return 0
 

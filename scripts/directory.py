@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from scripts import i18n
+from scripts.errors import ContentError
 from scripts.directory_data import (LANGUAGES, WORLD, check_directory, external_urls, iso_codes, load_directory,
                                     load_ui)
 from scripts.directory_pages import Page, country_page, index_page, report_page
@@ -28,6 +30,11 @@ def generate_pages(root: Path, languages: Sequence[str], today: dt.date | None =
     root = Path(root)
     today = today or dt.date.today()
     by_code = load_directory(root, today=today)
+    problems = [p for lang in languages for p in i18n.directory_translation_problems(root, lang)
+                if lang in LANGUAGES and lang != "en"]
+    if problems:
+        raise ContentError(problems)
+    i18n.apply_directory_texts(root, by_code, languages)
     ui = load_ui(root)
     codes = [*iso_codes(), WORLD]
     pages: dict[str, str] = {}

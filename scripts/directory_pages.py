@@ -288,7 +288,8 @@ def country_page(page: Page, code: str, by_code: dict[str, CountryFile]) -> str:
         title = page.t("country_title", country=page.country(code))
     out = [front_matter(title), f"# {esc(title)}\n",
            danger_html(page, None if code == WORLD else own) + "\n",
-           f"[{page.t('get_help_link')}](../get-help.md) · [{page.t('all_countries')}](index.md)\n"
+           f"[{page.t('get_help_link')}](../get-help.md) · [{page.t('all_countries')}](index.md) · "
+           f'<a href="../kit/help-cards/{code.lower()}.pdf" type="application/pdf">{esc(page.t("help_card_link"))}</a>\n'
            "{: .dir-page-links }\n"]
     if code == WORLD:
         out += [card_html(page, s, None) + "\n" for s in ordered_services(world)]
@@ -314,7 +315,9 @@ def country_page(page: Page, code: str, by_code: dict[str, CountryFile]) -> str:
 def index_page(page: Page, codes: list[str]) -> str:
     title = page.t("index_title")
     out = [front_matter(title), f"# {esc(title)}\n", f"{esc(page.t('index_intro'))}\n",
-           f"[{page.t('worldwide_link')}](001.md) · [{page.t('get_help_link')}](../get-help.md)\n",
+           f"[{page.t('worldwide_link')}](001.md) · [{page.t('get_help_link')}](../get-help.md) · "
+           f'<a href="../kit/help-cards/blank.pdf" type="application/pdf">{esc(page.t("help_card_blank_title"))} '
+           "(PDF)</a>\n",
            '<p class="dir-filter" hidden><label for="dir-filter-input">' + esc(page.t("filter_label")) +
            '</label> <input type="search" id="dir-filter-input" autocomplete="off"></p>\n'
            f'<p class="dir-filter-none" hidden>{esc(page.t("filter_none"))}</p>\n']

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `scripts` importable as a package
     sys.path.insert(0, str(ROOT))
 
-from scripts import edition, site_build  # noqa: E402
+from scripts import edition, i18n, site_build  # noqa: E402
 from scripts.errors import ContentError  # noqa: E402
 
 STAGING = ROOT / "build" / "docs"
@@ -29,7 +29,7 @@ def on_config(config, **_):
     source = Path(config.docs_dir)
     try:
         pages = site_build.generated_pages(ROOT, site_build.LANGUAGES)
-        site_build.stage_docs(source, STAGING, pages)
+        site_build.stage_docs(source, STAGING, pages, i18n.notice_transform(ROOT))
         config.extra["edition"] = edition.edition_config(ROOT)  # page footers show the edition and commit
     except ContentError as exc:
         raise PluginError(f"The sources have problems; nothing was built:\n{exc}") from None
@@ -63,11 +63,20 @@ def on_post_build(config, **_):
     if not (site_dir / "search" / "search_index.json").exists():
         return
     # mkdocs-static-i18n calls on_post_build once per language; act once all languages are written.
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    i18n_plugin = config.plugins.get("i18n")
+    if i18n_plugin is not None and getattr(i18n_plugin, "building", False):
         return
     site_build.write_search_indexes(site_dir)
     for template_name, output in _english_templates.items():
         (site_dir / template_name).write_text(output, encoding="utf-8")
-    for relative, text in site_build.generated_site_files(ROOT).items():
-        (site_dir / relative).write_text(text, encoding="utf-8")
+    try:
+        files = site_build.generated_site_files(ROOT)
+    except ContentError as exc:
+        raise PluginError(f"The sources have problems; nothing was built:\n{exc}") from None
+    for relative, content in files.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")

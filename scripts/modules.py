@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from scripts import yamlsource
+from scripts import i18n, kit_common, yamlsource
 from scripts.errors import ContentError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -474,22 +474,80 @@ def _answer_problems(module: Module, lang: str, text: dict) -> list[Problem]:
 
 
 def _translation_problems(path: Path, text: dict, english: dict) -> list[Problem]:
-    """A translation has the same scenarios, and the same number of options per question, as English."""
-    problems = []
-    english_scenarios = [s.get("id") for s in _dicts(english.get("scenarios"))]
-    scenarios = [s.get("id") for s in _dicts(text.get("scenarios"))]
-    if isinstance(text.get("scenarios"), list) and scenarios != english_scenarios:
-        problems.append(Problem(path, _line(text, "scenarios"), f"scenario ids {scenarios} differ from en.yaml "
-                                f"{english_scenarios}; translate the same scenarios in the same order"))
-    english_questions = _dict(english.get("knowledge_check"))
-    for question_id, question in _dict(text.get("knowledge_check")).items():
-        options = _dict(question).get("options")
-        english_options = _dict(english_questions.get(question_id)).get("options")
-        if isinstance(options, list) and isinstance(english_options, list) and len(options) != len(english_options):
-            problems.append(Problem(path, _line(text, "knowledge_check", question_id, "options"),
-                                    f"question {question_id!r} has {len(options)} options but en.yaml has "
-                                    f"{len(english_options)}; translate the same options in the same order"))
+    """A translation has the structure of its English source: the same keys and ids, the same number of items in
+    every list (so option positions, and the correct answers stored by position, agree), the same citations in
+    each text, and the same glossary links in the file."""
+    problems: list[Problem] = []
+
+    def walk(mine, theirs, trail: tuple) -> None:
+        where = ".".join(str(t) for t in trail) or "the file"
+        if isinstance(theirs, dict) and isinstance(mine, dict):
+            keys = [k for k in theirs if k != "translation"]
+            for key in keys:
+                if key not in mine:
+                    problems.append(Problem(path, _line(text, *trail) if trail else None,
+                                            f"{where}: {key!r} is missing; en.yaml has it"))
+            for key in mine:
+                if key not in theirs and key != "translation":
+                    problems.append(Problem(path, _line(text, *trail, key), f"{where}: {key!r} is not in en.yaml; "
+                                                                            "remove it or fix the id"))
+            for key in keys:
+                if key in mine and not (trail[-1:] == ("patterns",) or key == "patterns"):
+                    walk(mine[key], theirs[key], (*trail, key))
+        elif isinstance(theirs, list) and isinstance(mine, list):
+            ids_mine = [_dict(m).get("id") for m in mine]
+            ids_theirs = [_dict(t).get("id") for t in theirs]
+            if any(ids_theirs) and ids_mine != ids_theirs:
+                problems.append(Problem(path, _line(text, *trail), f"{where}: ids {ids_mine} differ from en.yaml "
+                                        f"{ids_theirs}; translate the same items in the same order"))
+            elif len(mine) != len(theirs):
+                problems.append(Problem(path, _line(text, *trail), f"{where} has {len(mine)} items but en.yaml has "
+                                        f"{len(theirs)}; translate the same items in the same order"))
+            else:
+                for index, (m, t) in enumerate(zip(mine, theirs)):
+                    walk(m, t, (*trail, index))
+        elif isinstance(theirs, str) and isinstance(mine, str):
+            cited, english_cited = _citations(mine), _citations(theirs)
+            if cited != english_cited:
+                problems.append(Problem(path, _line(text, *trail), f"{where}: cites {cited} but en.yaml cites "
+                                        f"{english_cited} here; keep every [@source] with its fact"))
+
+    walk(text, english, ())
+    links, english_links = _linked_terms(text), _linked_terms(english)
+    if links != english_links:
+        missing, extra = sorted(english_links - links), sorted(links - english_links)
+        problems.append(Problem(path, 1, f"glossary links differ from en.yaml (missing {missing}, extra {extra}); "
+                                         "link the same terms with [[id|words]]"))
     return problems
+
+
+def _citations(text: str) -> list[str]:
+    return sorted(cited for match in CITATION.finditer(text) for cited in _cited_ids(match.group(1)))
+
+
+def _linked_terms(data) -> set[str]:
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "translation":
+                found |= _linked_terms(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _linked_terms(value)
+    elif isinstance(data, str):
+        found |= {m.group(1) for m in re.finditer(r"\[\[([a-z0-9-]+)(?:\|[^\]]*)?\]\]", data)}
+    return found
+
+
+def _record_problems(source: TranslatedSource, lang: str, text: dict) -> list[Problem]:
+    """Every translation says which English it was made from and whether it was reviewed (scripts/i18n.py)."""
+    path = source.text_path(lang)
+    if lang == DEFAULT_LANGUAGE:
+        if "translation" in text:
+            return [Problem(path, _line(text, "translation"), "English is the source, not a translation: remove "
+                                                              "`translation:`")]
+        return []
+    return i18n.record_problems(path, text.get("translation"), _line(text, "translation") or 1)
 
 
 def glossary_problems(glossary: Glossary) -> list[Problem]:
@@ -641,6 +699,12 @@ def project_problems(project: Project) -> list[Problem]:
         first_folder.setdefault(module.id, module.folder)
     for workshop in project.workshops:
         problems += workshop_problems(workshop, project)
+    for source in [*project.modules, *project.workshops, *([project.glossary] if project.glossary else [])]:
+        english = source.texts.get(DEFAULT_LANGUAGE)
+        for lang, text in source.texts.items():
+            problems += _record_problems(source, lang, text)
+            if lang != DEFAULT_LANGUAGE and english is not None and not isinstance(source, Module):
+                problems += _translation_problems(source.text_path(lang), text, english)
     if project.ui and (project.modules_dir / "ui.yaml").exists():
         problems += ui_problems(project.ui, project.modules_dir / "ui.yaml")
     return sorted(set(problems), key=lambda p: (str(p.path), p.line or 0, p.message))
@@ -697,8 +761,10 @@ def catalog(project: Project) -> dict:
                 "path": module.site_path,
                 "languages": module.languages,
                 "review_status": _dict(module.data.get("review")).get("status"),
-                # Printable handouts per language ({lang: path}) are added here once they exist.
-                "handout_pdf": {},
+                # Printable handout and slide deck per language ({lang: path from the site root}); scripts/kit.py
+                # writes them.
+                "handout_pdf": {lang: kit_common.handout_path(module.id, lang) for lang in module.languages},
+                "slides": {lang: kit_common.slides_path(module.id, lang) for lang in module.languages},
             })
     workshops = []
     for workshop in sorted(project.workshops, key=lambda w: w.id):

@@ -150,6 +150,7 @@ def module_page(module, lang: str, ui_strings: dict) -> str:
     if data.get("content_warning"):
         lines += content_warning(ui)
     lines += [*inline.paragraphs(text["summary"]), ""]
+    lines += module_kit_links(module, lang, ui)
     lines += section(ui("section_objectives"), "objectives")
     lines += [ui("objectives_intro"), "", *bullet_list([inline(o) for o in text["objectives"]])]
     lines += section(ui("section_key_messages"), "key-messages")
@@ -163,6 +164,42 @@ def module_page(module, lang: str, ui_strings: dict) -> str:
     lines += sources_section(data.get("sources", []), ui)
     lines += get_help_section(ui, "..")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def kit_block(ui: UI, page: str, links: list[tuple[str, str, str]]) -> list[str]:
+    """The workshop kit's files for this page (scripts/kit.py makes them): raw HTML links, since MkDocs does not
+    know these files (they are written after the pages are built); linkchecker checks them in the built site."""
+    from scripts.kit_common import relative_href
+
+    items = "".join(f'<li><a href="{escape_html(relative_href(page, target))}"{kind}>{label}</a></li>'
+                    for label, target, kind in links)
+    return [f'<div class="module-kit"><p><strong>{ui("kit_heading")}</strong></p><ul>{items}</ul></div>', ""]
+
+
+def site_page(docs_path: str) -> str:
+    """"en/parents/x.md" -> "parents/x.html"; "fr/parents/x.md" -> "fr/parents/x.html" (the built site's layout)."""
+    lang, rest = docs_path.split("/", 1)
+    return ("" if lang == DEFAULT_LANGUAGE else lang + "/") + rest[:-3] + ".html"
+
+
+def module_kit_links(module, lang: str, ui: UI) -> list[str]:
+    from scripts import kit_common as kc
+
+    pdf = ' type="application/pdf"'
+    links = [(ui("kit_handout"), kc.handout_path(module.id, lang), pdf),
+             (ui("kit_slides"), kc.slides_path(module.id, lang), ""),
+             (ui("kit_guide", audience=ui.raw("audience_" + module.audience)), kc.guide_path(module.audience, lang), pdf),
+             (ui("kit_certificate"), kc.certificate_path(module.audience, lang), pdf)]
+    return kit_block(ui, site_page(module.page_path(lang)), links)
+
+
+def audience_kit_links(audience: str, lang: str, ui: UI, page: str) -> list[str]:
+    from scripts import kit_common as kc
+
+    pdf = ' type="application/pdf"'
+    links = [(ui("kit_guide", audience=ui.raw("audience_" + audience)), kc.guide_path(audience, lang), pdf),
+             (ui("kit_certificate"), kc.certificate_path(audience, lang), pdf)]
+    return kit_block(ui, site_page(page), links)
 
 
 def section(title: str, anchor: str, level: int = 2) -> list[str]:
@@ -334,6 +371,7 @@ def get_help_section(ui: UI, up: str) -> list[str]:
 def audience_index(project, audience: str, lang: str, agenda_minutes) -> str:
     ui = UI(project.ui, lang)
     lines = [f"# {ui('audience_' + audience)}", "", ui(f"intro_{audience}"), ""]
+    lines += audience_kit_links(audience, lang, ui, f"{lang}/{audience}/index.md")
     lines += section(ui("section_modules"), "modules")
     modules = project.modules_for(audience)
     if not modules:
@@ -430,6 +468,7 @@ def workshop_page(workshop, lang: str, project, rows: list[dict]) -> str:
     if any(m is not None and m.data.get("content_warning") for m in modules_in_plan):
         lines += content_warning(ui)
     lines += [*inline.paragraphs(text["summary"]), ""]
+    lines += audience_kit_links(audience, lang, ui, workshop.page_path(lang))
     lines += section(ui("section_agenda"), "agenda")
     lines += [f'<p class="module-timing-caption">{ui.attr("timing_caption")}</p>', ""]
     lines += [f"| {ui('col_start')} | {ui('col_item')} | {ui('col_minutes')} |", "| --- | --- | ---: |"]

@@ -22,8 +22,8 @@ DEFAULT_LANGUAGE = "en"
 RTL_LANGUAGES = frozenset({"ar"})
 
 # Modules that turn source data into pages. Each exposes generate_pages(root, languages) -> {docs path: markdown}
-# and may expose site_files(root) -> {site-root path: text}.
-GENERATORS = ("scripts.modules", "scripts.directory", "scripts.edition")
+# and/or site_files(root) -> {site-root path: text or bytes}.
+GENERATORS = ("scripts.modules", "scripts.directory", "scripts.edition", "scripts.i18n", "scripts.kit")
 
 
 def available_generators(names: Iterable[str] | None = None) -> list:
@@ -42,6 +42,8 @@ def generated_pages(root: Path, languages: Sequence[str], generators: Iterable |
     pages: dict[str, str] = {}
     problems: list[Problem] = []
     for generator in generators if generators is not None else available_generators():
+        if not hasattr(generator, "generate_pages"):  # some generators only add site files (e.g. PDFs)
+            continue
         try:
             produced = generator.generate_pages(root, languages)
         except ContentError as exc:
@@ -57,8 +59,8 @@ def generated_pages(root: Path, languages: Sequence[str], generators: Iterable |
     return pages
 
 
-def generated_site_files(root: Path, generators: Iterable | None = None) -> dict[str, str]:
-    files: dict[str, str] = {}
+def generated_site_files(root: Path, generators: Iterable | None = None) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
     for generator in generators if generators is not None else available_generators():
         site_files: Callable | None = getattr(generator, "site_files", None)
         if site_files:
@@ -66,8 +68,11 @@ def generated_site_files(root: Path, generators: Iterable | None = None) -> dict
     return files
 
 
-def stage_docs(source: Path, staging: Path, pages: dict[str, str]) -> None:
-    """Fill `staging` with a copy of `source` plus `pages`; a generated page may not overwrite a written one."""
+def stage_docs(source: Path, staging: Path, pages: dict[str, str],
+               transform: Callable[[str, str], str] | None = None) -> None:
+    """Fill `staging` with a copy of `source` plus `pages`; a generated page may not overwrite a written one.
+
+    `transform(docs path, markdown) -> markdown`, if given, may change any page (e.g. add a translation notice)."""
     clashes = sorted(p for p in pages if (source / p).exists())
     if clashes:
         raise ContentError([Problem(source / p, None, "is also generated from data; delete one of the two")
@@ -79,6 +84,13 @@ def stage_docs(source: Path, staging: Path, pages: dict[str, str]) -> None:
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    if transform is not None:
+        for path in staging.rglob("*.md"):
+            relative = path.relative_to(staging).as_posix()
+            text = path.read_text(encoding="utf-8")
+            changed = transform(relative, text)
+            if changed != text:
+                path.write_text(changed, encoding="utf-8")
 
 
 def language_of_location(location: str, languages: Sequence[str] = LANGUAGES) -> str:

@@ -56,14 +56,14 @@ def folder_language(relative: str, languages: Sequence[str] = LANGUAGES) -> str:
 
 def zim_paths(site: Path, lang: str, languages: Sequence[str] = LANGUAGES) -> list[str]:
     """Site-relative paths that go into `lang`'s ZIM: its own folder's files, and the shared files at the root
-    (assets, the quick-exit page) but not the English pages there."""
+    (assets) but not the English pages there; each language has its own quick-exit page."""
     paths = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = file.relative_to(site).as_posix()
         if _skipped(relative):
             continue
         owner = folder_language(relative, languages)
-        shared = owner == DEFAULT_LANGUAGE and (not relative.endswith(".html") or relative == "neutral.html")
+        shared = owner == DEFAULT_LANGUAGE and not relative.endswith(".html")
         if owner == lang or shared:
             paths.append(relative)
     return paths
@@ -194,7 +194,7 @@ def write_zim(site: Path, lang: str, target: Path, edition: Edition, *, title: s
             if suffix == ".html":
                 text = data.decode("utf-8")
                 title = page_title(text, site_name)
-                front = relative != "neutral.html"
+                front = Path(relative).name != "neutral.html"
                 data = for_kiwix(text).encode("utf-8")
             creator.add_item(SiteItem(relative, title, mimetype, data, front, suffix not in COMPRESSED_ALREADY))
     return target

@@ -122,3 +122,13 @@ def make_offline_page(browser):
         context.close()
         assert not guard.external, f"requests left the site: {guard.external}"
         assert not errors, f"JavaScript errors: {errors}"
+
+
+def run_axe(page) -> list[str]:
+    """Serious and critical WCAG 2.1 A/AA violations on the page (axe-core from npm)."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations if v["impact"] in ("serious", "critical")]

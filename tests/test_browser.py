@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import AXE, LANGUAGES, lang_root
+from tests.conftest import AXE, LANGUAGES, lang_root, run_axe
 
 
 def open_page(page, site_dir, lang, name="index.html"):
@@ -105,18 +105,6 @@ def test_storage_stays_empty(offline_page, site_dir):
     page.wait_for_timeout(500)
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert stored == [0, 0, ""], stored
-
-
-def run_axe(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

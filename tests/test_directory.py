@@ -186,9 +186,15 @@ def test_ui_strings_exist_in_all_six_languages():
             assert set(re.findall(r"{(\w+)}", texts[lang])) <= placeholders, (key, lang)
 
 
-def test_worldwide_descriptions_are_in_all_languages(directory_data):
-    for service in directory_data[WORLD].services:
-        assert set(LANGUAGES) <= set(service["description"]), service["id"]
+def test_every_directory_text_is_translated_and_current():
+    """Descriptions, labels and notes of every service, in every language, made from the current English."""
+    from scripts import i18n
+
+    english = i18n.directory_strings(ROOT)
+    assert english
+    for lang in LANGUAGES[1:]:
+        current = i18n.directory_texts(ROOT, lang)
+        assert set(current) == set(english), (lang, sorted(set(english) - set(current))[:5])
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))

@@ -238,7 +238,8 @@ def test_catalog_of_the_fixture():
         "path": "parents/staying-safe.html",
         "languages": ["en", "fr"],
         "review_status": "draft",
-        "handout_pdf": {},
+        "handout_pdf": {"en": "kit/handouts/parents-staying-safe.pdf", "fr": "fr/kit/handouts/parents-staying-safe.pdf"},
+        "slides": {"en": "kit/slides/parents-staying-safe.html", "fr": "fr/kit/slides/parents-staying-safe.html"},
     }]
     workshop = catalog["workshops"][0]
     assert workshop["id"] == "parents-90" and workshop["duration_minutes"] == 90
@@ -324,7 +325,7 @@ BROKEN_CASES = [
     ("reviewed-without-reviewer", f"{MODULE}/module.yaml", 9, ["'reviewed'", "review.reviewed_by is missing"]),
     ("reviewed-without-reviewer", f"{MODULE}/module.yaml", 9, ["'reviewed'", "review.reviewed_on is missing"]),
     ("unknown-citation", f"{MODULE}/en.yaml", 24, ["citation [@weprotect-2099]", "not a source id"]),
-    ("translation-options", f"{MODULE}/fr.yaml", 38, ["'q1' has 2 options", "en.yaml has 3"]),
+    ("translation-options", f"{MODULE}/fr.yaml", 38, ["knowledge_check.q1.options has 2 items", "en.yaml has 3"]),
     ("id-mismatch", f"{MODULE}/module.yaml", 2, ["'parents-safety'", "must be 'parents-staying-safe'"]),
     ("too-few-objectives", f"{MODULE}/en.yaml", 3, ["objectives: 1 given", "write 3 to 5"]),
     ("workshop-minutes", "workshops/parents-90/plan.yaml", 3, ["exactly 90 minutes", "adds up to 95"]),

@@ -13,6 +13,7 @@ import markdown
 import pytest
 
 from scripts import modules, modules_render
+from tests.conftest import run_axe
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "knowledge-check.js"
@@ -20,14 +21,6 @@ VALID = ROOT / "tests" / "fixtures" / "modules" / "valid"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def run_axe(page) -> list[str]:
-    """Serious and critical WCAG 2.1 A/AA violations (same rules as tests/test_browser.py)."""
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations")
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def first_module_page(site_dir: Path) -> Path:

