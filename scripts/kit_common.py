@@ -65,7 +65,8 @@ def plain_html(text: str, sources: dict | None = None) -> str:
             for source_id in (p.strip().lstrip("@").strip() for p in cited.split(";") if p.strip()):
                 source = sources.get(source_id) or {}
                 parts.append(f"{source.get('publisher', source_id)}, {source.get('year', '')}".strip(", "))
-            out.append(f'<span class="cite">({esc("; ".join(parts))})</span>')
+            # First-strong isolate: a Latin publisher name inside Arabic keeps its brackets and order.
+            out.append(f'<span class="cite">\u2068({esc("; ".join(parts))})\u2069</span>')
         else:
             out.append(esc((label or term.replace("-", " ")).strip()))
         position = match.end()

@@ -173,7 +173,7 @@ def kit_block(ui: UI, page: str, links: list[tuple[str, str, str]]) -> list[str]
 
     items = "".join(f'<li><a href="{escape_html(relative_href(page, target))}"{kind}>{label}</a></li>'
                     for label, target, kind in links)
-    return [f'<div class="module-kit"><p><strong>{ui("kit_heading")}</strong></p><ul>{items}</ul></div>', ""]
+    return [f'<div class="module-kit"><p><strong>{ui.attr("kit_heading")}</strong></p><ul>{items}</ul></div>', ""]
 
 
 def site_page(docs_path: str) -> str:
@@ -186,10 +186,10 @@ def module_kit_links(module, lang: str, ui: UI) -> list[str]:
     from scripts import kit_common as kc
 
     pdf = ' type="application/pdf"'
-    links = [(ui("kit_handout"), kc.handout_path(module.id, lang), pdf),
-             (ui("kit_slides"), kc.slides_path(module.id, lang), ""),
-             (ui("kit_guide", audience=ui.raw("audience_" + module.audience)), kc.guide_path(module.audience, lang), pdf),
-             (ui("kit_certificate"), kc.certificate_path(module.audience, lang), pdf)]
+    links = [(ui.attr("kit_handout"), kc.handout_path(module.id, lang), pdf),
+             (ui.attr("kit_slides"), kc.slides_path(module.id, lang), ""),
+             (ui.attr("kit_guide", audience=ui.raw("audience_" + module.audience)), kc.guide_path(module.audience, lang), pdf),
+             (ui.attr("kit_certificate"), kc.certificate_path(module.audience, lang), pdf)]
     return kit_block(ui, site_page(module.page_path(lang)), links)
 
 
@@ -197,8 +197,8 @@ def audience_kit_links(audience: str, lang: str, ui: UI, page: str) -> list[str]
     from scripts import kit_common as kc
 
     pdf = ' type="application/pdf"'
-    links = [(ui("kit_guide", audience=ui.raw("audience_" + audience)), kc.guide_path(audience, lang), pdf),
-             (ui("kit_certificate"), kc.certificate_path(audience, lang), pdf)]
+    links = [(ui.attr("kit_guide", audience=ui.raw("audience_" + audience)), kc.guide_path(audience, lang), pdf),
+             (ui.attr("kit_certificate"), kc.certificate_path(audience, lang), pdf)]
     return kit_block(ui, site_page(page), links)
 
 

@@ -204,6 +204,8 @@ def test_module_pages_link_their_handout_slides_guide_and_certificate(site_dir, 
                     site_dir / kit_common.guide_path(module.audience, lang),
                     site_dir / kit_common.certificate_path(module.audience, lang)}
         assert {p.resolve() for p in expected} <= targets, (lang, module.id)
+        block = re.search(r'<div class="module-kit">.*?</div>', html, re.S).group(0)
+        assert "\\" not in block, "link labels are HTML, not Markdown: no escaping backslashes"
         assert all(p.is_file() for p in targets)
 
 
