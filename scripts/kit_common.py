@@ -10,6 +10,25 @@ RTL_LANGUAGES = frozenset({"ar"})
 _INLINE_MARKUP = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]|\[@([^\]]*)\]|\*\*(.+?)\*\*")
 
 
+def site_chrome(root=None) -> dict[str, dict]:
+    """{lang: {"quick_exit": ..., "get_help": ..., "quick_exit_hint": ...}}: the words of the site's safety bar, read
+    from mkdocs.yml (where the theme takes them) so standalone kit pages say exactly the same."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(root) if root else Path(__file__).resolve().parent.parent
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    chrome = {DEFAULT_LANGUAGE: dict(config["extra"]["ui"])}
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"]["languages"]:
+                ui = (language.get("extra") or {}).get("ui")
+                if ui:
+                    chrome[language["locale"]] = dict(ui)
+    return chrome
+
+
 def lang_prefix(lang: str) -> str:
     """English sits at the site root; other languages in their folder."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from scripts.kit_common import direction, esc, plain_html
 
@@ -331,6 +332,13 @@ def slide_deck(module, lang: str, ui: dict, edition: str = "") -> str:
             f'<footer class="slide-foot"><span class="foot-title">{esc(title)}</span>{separator}'
             f'<span class="foot-count">{count}</span>{stamp}</footer>\n</section>')
 
+    # The site's safety bar: quick exit to the language's neutral page (replacing this page in the history when
+    # JavaScript runs) and "Get help now"; decks sit in <lang root>/kit/slides/.
+    chrome = _chrome().get(lang) or _chrome()[DEFAULT_LANGUAGE]
+    safety = (f'<nav class="deck-safety" aria-label="{esc(chrome["quick_exit"])} / {esc(chrome["get_help"])}">'
+              f'<a id="quick-exit" href="../../neutral.html" rel="noreferrer" title="{esc(chrome["quick_exit_hint"])}">'
+              f'{esc(chrome["quick_exit"])}</a> '
+              f'<a id="get-help-now" href="../../get-help.html">{esc(chrome["get_help"])}</a></nav>')
     rtl = direction(lang) == "rtl"
     previous_arrow, next_arrow = ("→", "←") if rtl else ("←", "→")
     nav = (f'<nav class="deck-nav" hidden>'
@@ -344,10 +352,17 @@ def slide_deck(module, lang: str, ui: dict, edition: str = "") -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         f"<title>{esc(title)}</title>\n"
         f"<script>document.documentElement.className += ' js';</script>\n"
-        f"<style>\n{CSS}</style>\n</head>\n<body>\n<main class=\"deck\">\n" + "\n".join(sections) +
+        f"<style>\n{CSS}</style>\n</head>\n<body>\n{safety}\n<main class=\"deck\">\n" + "\n".join(sections) +
         f'\n</main>\n{nav}\n<p class="visually-hidden" id="deck-status" aria-live="polite"></p>\n'
         f"<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     )
+
+
+@cache
+def _chrome() -> dict:
+    from scripts.kit_common import site_chrome
+
+    return site_chrome()
 
 
 # The browser itself refuses to load anything: only this file's own style and script may run.
@@ -443,14 +458,25 @@ h2.question { color: var(--ink); font-size: 1.35em; }
     break-inside: avoid; }
   .slide:last-child { break-after: auto; page-break-after: auto; }
   .slide-body { overflow: visible; font-size: 1em; }
-  .deck-nav, .hint, #deck-status { display: none !important; }
+  .deck-nav, .hint, #deck-status, .deck-safety { display: none !important; }
 }
+.deck-safety { display: flex; justify-content: flex-end; gap: 0.5em; padding: 0.3em 0.6em; font-size: 16px;
+  font-weight: 700; }
+.js .deck-safety { position: fixed; top: 0; inset-inline-end: 0; z-index: 5; }
+.deck-safety a { padding: 0.2em 0.6em; border-radius: 0.25em; text-decoration: none; color: var(--teal);
+  background: var(--paper); border: 0.1em solid var(--teal); }
+.deck-safety #quick-exit { color: var(--paper); background: var(--brown); border-color: var(--brown); }
+.deck-safety a:focus-visible { outline: 0.15em solid var(--ink); outline-offset: 0.1em; }
 """
 
 SCRIPT = """\
 (function () {
   "use strict";
   var root = document.documentElement;
+  var exit = document.getElementById("quick-exit");
+  if (exit) {  // as on the site: replace this page, so Back does not return to it
+    exit.addEventListener("click", function (event) { event.preventDefault(); location.replace(exit.href); });
+  }
   var slides = Array.prototype.slice.call(document.querySelectorAll("section.slide"));
   var total = slides.length;
   if (!total) { return; }

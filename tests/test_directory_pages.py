@@ -110,13 +110,18 @@ def test_evidence_is_shown_in_plain_words(pages):
     assert ui["contact_unverified"]["en"] in pages["en/directory/gb.md"]
 
 
-def test_missing_translations_fall_back_to_english_marked_as_such(pages):
+def test_descriptions_are_translated_and_a_missing_one_falls_back_to_english_marked_as_such(pages):
+    from scripts.directory_data import load_ui
+    from scripts.directory_pages import Page, text_html
+
     french = pages["fr/directory/ke.md"]
-    assert '<span lang="en" dir="ltr">Kenya&#x27;s national child helpline' in french
-    assert "description disponible en anglais seulement" in french
-    # Worldwide services and emergency wording are translated.
-    assert "Le Centre national américain" in french
+    assert "Kenya&#x27;s national child helpline" not in french  # data/directory-translations/fr.yaml
+    assert "le centre national américain pour les enfants disparus" in french
     assert "Appelez ce numéro si un enfant est en danger" in french
+    # A text with no current translation (new, or its English changed) is shown in English, marked as such.
+    shown = text_html(Page(load_ui(ROOT), "fr", TODAY), {"en": "A new service."}, "p", "dir-desc")
+    assert '<span lang="en" dir="ltr">A new service.</span>' in shown
+    assert "description disponible en anglais seulement" in shown
 
 
 def test_hours_are_shown_with_local_days_and_time_zone(pages):

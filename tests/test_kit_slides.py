@@ -156,7 +156,9 @@ def test_every_deck_has_every_part(module_id, lang):
     assert "data-correct" not in deck and "data-answer" not in deck
 
     # Nothing is loaded from anywhere and nothing is stored.
-    assert not re.search(r"""\b(src|href|srcset|action|poster)\s*=""", deck)
+    assert not re.search(r"""\b(src|srcset|action|poster)\s*=""", deck)
+    # The only links are the site's safety bar: quick exit and "Get help now", in this language's folder.
+    assert re.findall(r'\bhref="([^"]*)"', deck) == ["../../neutral.html", "../../get-help.html"]
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", deck)
     for word in ("url(", "@import", "@font-face", "localStorage", "sessionStorage", "document.cookie", "indexedDB",
                  "fetch(", "XMLHttpRequest", "WebSocket", "<link", "<img", "<iframe"):
