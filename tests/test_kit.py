@@ -209,6 +209,16 @@ def test_module_pages_link_their_handout_slides_guide_and_certificate(site_dir, 
         assert all(p.is_file() for p in targets)
 
 
+def test_slide_decks_show_the_edition_on_every_slide(site_dir):
+    from scripts.edition import load_editions
+
+    edition = load_editions(ROOT)[0].edition
+    for lang in LANGUAGES:
+        for module in project().modules:
+            deck = (site_dir / kit_common.slides_path(module.id, lang)).read_text(encoding="utf-8")
+            assert deck.count(f'<bdi dir="ltr">{edition}</bdi>') == deck.count('<section class="slide'), (lang, module.id)
+
+
 def test_catalog_lists_every_handout_and_slide_deck(site_dir):
     catalog = json.loads((site_dir / "catalog.json").read_text(encoding="utf-8"))
     assert len(catalog["modules"]) == len(project().modules)
