@@ -243,7 +243,9 @@ def help_card_html(page, code: str, by_code: dict, edition: str) -> str:
         for service in world_services:
             links = [c for c in service["contacts"] if c.get("url")]
             if links:
-                world_lines.append(f'<li>{dp.service_title(page, service)}: {dp.ltr(dp.url_label(links[0]["url"]))}</li>')
+                # Isolates keep "Name: address" in order inside Arabic (WeasyPrint has no CSS isolate).
+                world_lines.append(f'<li>\u2068{dp.service_title(page, service)}\u2069: '
+                                   f'\u2066{dp.ltr(dp.url_label(links[0]["url"]))}\u2069</li>')
         body.append('<ul class="kit-world">' + "".join(world_lines) + "</ul>")
     else:
         body.append('<div class="kit-cards">' + "".join(dp.card_html(page, s, None) for s in world_services) + "</div>")
