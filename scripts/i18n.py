@@ -510,8 +510,8 @@ def translation_problems(root: Path = ROOT, languages: Sequence[str] = TRANSLATE
 # --- stamping ------------------------------------------------------------------------------------------------------
 
 
-def stamp(path: Path, root: Path = ROOT, status: str | None = None) -> str:
-    """Record the current English hash in a translation file (keeping its review status unless `status` is given).
+def stamp(path: Path, root: Path = ROOT) -> str:
+    """Record the current English hash in a translation file, keeping its review status (unreviewed if none).
     Returns the hash written."""
     path = Path(path).resolve()
     unit, lang = _unit_for(path, root)
@@ -524,7 +524,7 @@ def stamp(path: Path, root: Path = ROOT, status: str | None = None) -> str:
     record, _ = read_translation(path)
     record = dict(record or {})
     record["source"] = source_hash(unit.english)
-    record["status"] = status or record.get("status") or "unreviewed"
+    record["status"] = record.get("status") or "unreviewed"
     block = _record_yaml(record)
     if path.suffix == ".md":
         meta_match = _FRONT_MATTER.match(text)
@@ -629,13 +629,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         outdated = report()
         return 1 if strict and outdated else 0
     if args[:1] == ["stamp"] and len(args) > 1:
-        status = None
         if "--reviewed" in args:
             print("mark a review by editing translation.status, reviewed_by and reviewed_on by hand", file=sys.stderr)
             return 2
         try:
             for name in args[1:]:
-                print(f"{name}: source {stamp(Path(name), status=status)}")
+                print(f"{name}: source {stamp(Path(name))}")
         except ContentError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -14,34 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from scripts import kit_pdf
-from scripts.kit_common import (certificate_path, direction, esc, guide_path, handout_path, help_card_path,
+from scripts.kit_common import (Words, certificate_path, direction, esc, guide_path, handout_path, help_card_path,
                                 paragraphs_html, plain_html, slides_path)
+from scripts.modules_render import sources_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "fr", "es", "pt", "ar", "sw")
 AUDIENCES = ("parents", "teachers", "social-workers")
 CSS_FILE = ROOT / "scripts" / "kit_print.css"
-LAST_RUN: dict = {}   # figures of the last generation, for `make bench`
-
-
-class Words:
-    """Interface words in one language ({key: {lang: text}} files), formatted and HTML-escaped."""
-
-    def __init__(self, strings: dict, lang: str):
-        self.strings, self.lang = strings, lang
-
-    def raw(self, key: str, **values) -> str:
-        entry = self.strings.get(key) or {}
-        text = entry.get(self.lang) or entry.get("en") or key
-        return text.format(**values) if values else text
-
-    def __call__(self, key: str, **values) -> str:
-        return esc(self.raw(key, **values))
 
 
 def document(lang: str, title: str, body: str, kind: str) -> str:
@@ -59,10 +43,6 @@ def footer(words: Words, edition: str) -> str:
 
 
 # --- handout --------------------------------------------------------------------------------------------------------
-
-
-def sources_of(module) -> dict:
-    return {s.get("id"): s for s in module.data.get("sources", []) if isinstance(s, dict)}
 
 
 def handout_html(module, lang: str, ui: dict, edition: str) -> str:
@@ -316,13 +296,10 @@ def stylesheet() -> str:
 
 
 def site_files(root: Path) -> dict[str, bytes]:
-    started = time.perf_counter()
     documents, slides = kit_documents(root)
     css = stylesheet()
-    pdfs, rendered = kit_pdf.render_all(documents, dict.fromkeys(documents, css))
+    pdfs, _ = kit_pdf.render_all(documents, dict.fromkeys(documents, css))
     kit_pdf.prune_cache(kit_pdf.cache_key(html, css) for html in documents.values())
-    LAST_RUN.update(pdfs=len(pdfs), rendered=rendered, seconds=time.perf_counter() - started,
-                    bytes=sum(len(p) for p in pdfs.values()))
     files: dict[str, bytes] = dict(pdfs)
     files.update({path: text.encode("utf-8") for path, text in slides.items()})
     return files

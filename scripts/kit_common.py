@@ -5,9 +5,19 @@ from __future__ import annotations
 import html
 import re
 
+from scripts.modules_render import _INLINE_MARKUP, UI
+
 DEFAULT_LANGUAGE = "en"
 RTL_LANGUAGES = frozenset({"ar"})
-_INLINE_MARKUP = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]|\[@([^\]]*)\]|\*\*(.+?)\*\*")
+
+
+class Words(UI):
+    """Interface words (modules/ui.yaml) in one language, HTML-escaped: kit documents are HTML, not Markdown."""
+
+    __call__ = UI.attr
+
+    def has(self, key: str) -> bool:
+        return isinstance(self.strings.get(key), dict)
 
 
 def site_chrome(root=None) -> dict[str, dict]:

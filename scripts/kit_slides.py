@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from scripts.kit_common import direction, esc, plain_html
+from scripts.kit_common import Words, direction, esc, plain_html
 
 DEFAULT_LANGUAGE = "en"
 LATIN_LETTERS = ["A", "B", "C", "D", "E"]
@@ -48,24 +48,6 @@ class Slide:
     kind: str           # CSS modifier: title, objectives, messages, activity, scenario, question, help
     label: str          # plain-text name for aria-label
     body: str           # HTML inside .slide-body
-
-
-class _Words:
-    """Interface words (modules/ui.yaml) in one language; falls back to English, then to the key."""
-
-    def __init__(self, strings: dict, lang: str):
-        self.strings, self.lang = strings or {}, lang
-
-    def has(self, key: str) -> bool:
-        return isinstance(self.strings.get(key), dict)
-
-    def raw(self, key: str, **values) -> str:
-        entry = self.strings.get(key) or {}
-        text = str(entry.get(self.lang) or entry.get(DEFAULT_LANGUAGE) or key)
-        return text.format(**values) if values else text
-
-    def __call__(self, key: str, **values) -> str:
-        return esc(self.raw(key, **values))
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -146,7 +128,7 @@ def _items(items, sources: dict, tag: str = "ul") -> str:
     return f"<{tag}>{rows}</{tag}>"
 
 
-def _review_line(review: dict, words: _Words) -> tuple[str, str]:
+def _review_line(review: dict, words: Words) -> tuple[str, str]:
     if review.get("status") == "reviewed" and review.get("reviewed_by") and review.get("reviewed_on"):
         return "reviewed", words("review_reviewed", name=review["reviewed_by"], date=review["reviewed_on"])
     return "draft", words("review_draft")
@@ -155,7 +137,7 @@ def _review_line(review: dict, words: _Words) -> tuple[str, str]:
 # --- the slides -------------------------------------------------------------------------------------------------
 
 
-def _title_slide(module, text: dict, words: _Words, sources: dict) -> Slide:
+def _title_slide(module, text: dict, words: Words, sources: dict) -> Slide:
     state, review = _review_line(module.data.get("review") or {}, words)
     audience = words(f"audience_{module.audience}")
     parts = [
@@ -171,14 +153,14 @@ def _title_slide(module, text: dict, words: _Words, sources: dict) -> Slide:
     return Slide("title", _plain(text.get("title", module.id), sources), "".join(parts))
 
 
-def _objectives_slide(text: dict, words: _Words, sources: dict) -> Slide:
+def _objectives_slide(text: dict, words: Words, sources: dict) -> Slide:
     heading = words("section_objectives")
     body = (f"<h2>{heading}</h2><p class=\"lead\">{words('objectives_intro')}</p>"
             f"{_items(text.get('objectives') or [], sources)}")
     return Slide("objectives", words.raw("section_objectives"), body)
 
 
-def _message_slides(text: dict, words: _Words, sources: dict) -> list[Slide]:
+def _message_slides(text: dict, words: Words, sources: dict) -> list[Slide]:
     messages = list(text.get("key_messages") or [])
     parts = [messages]
     if len(messages) > KEY_MESSAGES_PER_SLIDE:
@@ -204,7 +186,7 @@ def _step_list(units: list[tuple[int, str, bool]], sources: dict) -> str:
     return "<ol>" + "".join(f'<li value="{step}">{" ".join(parts)}</li>' for step, parts in rows) + "</ol>"
 
 
-def _activity_slides(module, text: dict, words: _Words, sources: dict) -> list[Slide]:
+def _activity_slides(module, text: dict, words: Words, sources: dict) -> list[Slide]:
     """One slide per activity: its steps (continued over more slides when they do not fit) and its debrief."""
     metas = [a for a in module.data.get("activities") or [] if isinstance(a, dict)]
     texts = text.get("activities") or {}
@@ -242,7 +224,7 @@ def _activity_slides(module, text: dict, words: _Words, sources: dict) -> list[S
     return slides
 
 
-def _scenario_slides(text: dict, words: _Words, sources: dict) -> list[Slide]:
+def _scenario_slides(text: dict, words: Words, sources: dict) -> list[Slide]:
     """One slide per scenario; when the story and its questions do not fit together, the questions follow it."""
     scenarios = [s for s in text.get("scenarios") or [] if isinstance(s, dict)]
     slides = []
@@ -267,7 +249,7 @@ def _scenario_slides(text: dict, words: _Words, sources: dict) -> list[Slide]:
     return slides
 
 
-def _question_slides(module, text: dict, lang: str, words: _Words, sources: dict) -> list[Slide]:
+def _question_slides(module, text: dict, lang: str, words: Words, sources: dict) -> list[Slide]:
     """One slide per question, options lettered; which one is right is in the facilitator guide, not here."""
     letters = OPTION_LETTERS.get(lang, LATIN_LETTERS)
     questions = text.get("knowledge_check") or {}
@@ -289,7 +271,7 @@ def _question_slides(module, text: dict, lang: str, words: _Words, sources: dict
     return slides
 
 
-def _help_slide(words: _Words) -> Slide:
+def _help_slide(words: Words) -> Slide:
     body = f'<h2>{words("section_get_help")}</h2><p class="lead">{words("get_help_text")}</p>'
     if words.has("handout_get_help_text"):
         body += f'<p>{words("handout_get_help_text")}</p>'
@@ -306,7 +288,7 @@ def slide_deck(module, lang: str, ui: dict, edition: str = "") -> str:
     if lang not in module.texts:
         lang = DEFAULT_LANGUAGE
     text = module.texts.get(lang) or {}
-    words = _Words(ui, lang)
+    words = Words(ui, lang)
     sources = {s.get("id"): s for s in module.data.get("sources") or [] if isinstance(s, dict)}
     title = _plain(text.get("title", module.id), sources)
 

@@ -535,7 +535,7 @@ def _linked_terms(data) -> set[str]:
         for value in data:
             found |= _linked_terms(value)
     elif isinstance(data, str):
-        found |= {m.group(1) for m in re.finditer(r"\[\[([a-z0-9-]+)(?:\|[^\]]*)?\]\]", data)}
+        found |= {m.group(1).strip() for m in TERM_LINK.finditer(data)}
     return found
 
 
